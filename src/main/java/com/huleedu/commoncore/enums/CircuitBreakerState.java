@@ -1,0 +1,42 @@
+package com.huleedu.commoncore.enums;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * State of a circuit breaker that guards calls to an external service.
+ */
+public enum CircuitBreakerState implements WireEnum {
+    CLOSED("closed"),
+    OPEN("open"),
+    HALF_OPEN("half_open");
+
+    private final String wireValue;
+
+    CircuitBreakerState(String wireValue) {
+        this.wireValue = wireValue;
+    }
+
+    /**
+     * Returns the exact string written to and read from JSON for this constant.
+     *
+     * @return the wire value, never {@code null}
+     */
+    @JsonValue
+    @Override
+    public String wireValue() {
+        return wireValue;
+    }
+
+    /**
+     * Looks up the constant whose wire value is {@code value}. Jackson calls this when it reads JSON.
+     *
+     * @param value the wire value, case-sensitive
+     * @return the matching constant
+     * @throws UnknownWireValueException if no constant has that wire value, or {@code value} is {@code null}
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static CircuitBreakerState fromWireValue(String value) {
+        return WireEnums.fromWireValue(CircuitBreakerState.class, value);
+    }
+}

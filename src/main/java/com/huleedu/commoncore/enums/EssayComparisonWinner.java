@@ -1,0 +1,41 @@
+package com.huleedu.commoncore.enums;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Essay that won one pairwise comparison. The wire values contain a space.
+ */
+public enum EssayComparisonWinner implements WireEnum {
+    ESSAY_A("Essay A"),
+    ESSAY_B("Essay B");
+
+    private final String wireValue;
+
+    EssayComparisonWinner(String wireValue) {
+        this.wireValue = wireValue;
+    }
+
+    /**
+     * Returns the exact string written to and read from JSON for this constant.
+     *
+     * @return the wire value, never {@code null}
+     */
+    @JsonValue
+    @Override
+    public String wireValue() {
+        return wireValue;
+    }
+
+    /**
+     * Looks up the constant whose wire value is {@code value}. Jackson calls this when it reads JSON.
+     *
+     * @param value the wire value, case-sensitive
+     * @return the matching constant
+     * @throws UnknownWireValueException if no constant has that wire value, or {@code value} is {@code null}
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static EssayComparisonWinner fromWireValue(String value) {
+        return WireEnums.fromWireValue(EssayComparisonWinner.class, value);
+    }
+}

@@ -1,0 +1,41 @@
+package com.huleedu.commoncore.enums;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Language of an essay, as a lowercase ISO 639-1 code.
+ */
+public enum Language implements WireEnum {
+    EN("en"),
+    SV("sv");
+
+    private final String wireValue;
+
+    Language(String wireValue) {
+        this.wireValue = wireValue;
+    }
+
+    /**
+     * Returns the exact string written to and read from JSON for this constant.
+     *
+     * @return the wire value, never {@code null}
+     */
+    @JsonValue
+    @Override
+    public String wireValue() {
+        return wireValue;
+    }
+
+    /**
+     * Looks up the constant whose wire value is {@code value}. Jackson calls this when it reads JSON.
+     *
+     * @param value the wire value, case-sensitive
+     * @return the matching constant
+     * @throws UnknownWireValueException if no constant has that wire value, or {@code value} is {@code null}
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Language fromWireValue(String value) {
+        return WireEnums.fromWireValue(Language.class, value);
+    }
+}

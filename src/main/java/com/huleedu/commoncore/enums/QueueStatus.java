@@ -1,0 +1,44 @@
+package com.huleedu.commoncore.enums;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Status of a request waiting in a service queue.
+ */
+public enum QueueStatus implements WireEnum {
+    QUEUED("queued"),
+    PROCESSING("processing"),
+    COMPLETED("completed"),
+    EXPIRED("expired"),
+    FAILED("failed");
+
+    private final String wireValue;
+
+    QueueStatus(String wireValue) {
+        this.wireValue = wireValue;
+    }
+
+    /**
+     * Returns the exact string written to and read from JSON for this constant.
+     *
+     * @return the wire value, never {@code null}
+     */
+    @JsonValue
+    @Override
+    public String wireValue() {
+        return wireValue;
+    }
+
+    /**
+     * Looks up the constant whose wire value is {@code value}. Jackson calls this when it reads JSON.
+     *
+     * @param value the wire value, case-sensitive
+     * @return the matching constant
+     * @throws UnknownWireValueException if no constant has that wire value, or {@code value} is {@code null}
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static QueueStatus fromWireValue(String value) {
+        return WireEnums.fromWireValue(QueueStatus.class, value);
+    }
+}
