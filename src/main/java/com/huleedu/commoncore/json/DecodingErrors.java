@@ -17,7 +17,9 @@ import java.util.List;
 /**
  * Turns Jackson's exceptions into {@link EventDecodingException}s with a JSON path and a
  * message that never repeats the input: Jackson's own messages quote tokens and values, which
- * may be essay text, so only their kind and location are kept.
+ * may be essay text, so only their kind and location are kept, and they are not attached as
+ * causes: a service that logs the decoding exception with its stack trace must not leak the
+ * input through a cause's message.
  */
 final class DecodingErrors {
 
@@ -37,35 +39,35 @@ final class DecodingErrors {
         }
         if (e instanceof JsonEOFException) {
             return new EventDecodingException(FailureReason.MALFORMED_JSON, pathPrefix, eventType,
-                    "unexpected end of input" + location(e) + ": the JSON document is truncated", e);
+                    "unexpected end of input" + location(e) + ": the JSON document is truncated", null);
         }
         if (e instanceof JsonParseException) {
             return new EventDecodingException(FailureReason.MALFORMED_JSON, pathPrefix, eventType,
-                    syntaxProblem(e) + location(e), e);
+                    syntaxProblem(e) + location(e), null);
         }
         if (e instanceof JsonMappingException mapping) {
             return mappingFailure(mapping, pathPrefix, eventType);
         }
         return new EventDecodingException(FailureReason.MALFORMED_JSON, pathPrefix, eventType,
-                "cannot read the bytes as JSON (" + e.getClass().getSimpleName() + ")" + location(e), e);
+                "cannot read the bytes as JSON (" + e.getClass().getSimpleName() + ")" + location(e), null);
     }
 
     private static EventDecodingException constraintFailure(StreamConstraintsException e, String path, String eventType) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (message.contains("nesting depth")) {
             return new EventDecodingException(FailureReason.TOO_DEEP, path, eventType,
-                    "JSON nesting is deeper than the limit" + location(e) + "; events never need deep nesting", e);
+                    "JSON nesting is deeper than the limit" + location(e) + "; events never need deep nesting", null);
         }
         return new EventDecodingException(FailureReason.TOO_LARGE, path, eventType,
                 "a value or the document is longer than the size limit" + location(e)
-                        + "; store large content elsewhere and send a reference", e);
+                        + "; store large content elsewhere and send a reference", null);
     }
 
     private static EventDecodingException mappingFailure(JsonMappingException e, String pathPrefix, String eventType) {
         String path = pathOf(pathPrefix, e.getPath());
         Throwable cause = e.getCause();
         if (e instanceof WireValueException) {
-            return new EventDecodingException(FailureReason.INVALID_VALUE, path, eventType, e.getOriginalMessage(), e);
+            return new EventDecodingException(FailureReason.INVALID_VALUE, path, eventType, e.getOriginalMessage(), null);
         }
         if (cause instanceof StreamConstraintsException constraints) {
             return constraintFailure(constraints, path, eventType);
@@ -75,24 +77,24 @@ final class DecodingErrors {
         }
         CommonCoreException ours = findCommonCoreCause(e);
         if (ours != null) {
-            return new EventDecodingException(ours.reason(), path, eventType, ours.getMessage(), e);
+            return new EventDecodingException(ours.reason(), path, eventType, ours.getMessage(), ours);
         }
         if (e instanceof ValueInstantiationException instantiation) {
             String type = instantiation.getType() == null ? "the payload" : instantiation.getType().getRawClass().getSimpleName();
             String problem = cause == null ? "unknown error" : cause.getClass().getSimpleName();
             return new EventDecodingException(FailureReason.INVALID_VALUE, path, eventType,
-                    "the constructor of " + type + " rejected the values (" + problem + ")", e);
+                    "the constructor of " + type + " rejected the values (" + problem + ")", null);
         }
         if (e instanceof InvalidFormatException format) {
             return new EventDecodingException(FailureReason.INVALID_VALUE, path, eventType,
-                    "invalid value for type " + simpleName(format.getTargetType()), e);
+                    "invalid value for type " + simpleName(format.getTargetType()), null);
         }
         if (e instanceof MismatchedInputException mismatch) {
             return new EventDecodingException(FailureReason.INVALID_VALUE, path, eventType,
-                    "wrong JSON type: expected a value of type " + simpleName(mismatch.getTargetType()), e);
+                    "wrong JSON type: expected a value of type " + simpleName(mismatch.getTargetType()), null);
         }
         return new EventDecodingException(FailureReason.INVALID_VALUE, path, eventType,
-                "cannot bind the value (" + e.getClass().getSimpleName() + ")", e);
+                "cannot bind the value (" + e.getClass().getSimpleName() + ")", null);
     }
 
     private static CommonCoreException findCommonCoreCause(Throwable e) {
