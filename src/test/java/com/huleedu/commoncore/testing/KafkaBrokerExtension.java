@@ -21,7 +21,7 @@ public final class KafkaBrokerExtension implements ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(KafkaBrokerExtension.class);
 
-  /** Creates the extension; JUnit calls this. */
+  /** Creates the extension. JUnit calls this constructor. */
   public KafkaBrokerExtension() {}
 
   @Override

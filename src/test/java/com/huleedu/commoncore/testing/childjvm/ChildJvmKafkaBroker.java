@@ -3,10 +3,12 @@ package com.huleedu.commoncore.testing.childjvm;
 import com.huleedu.commoncore.testing.BrokerMode;
 import com.huleedu.commoncore.testing.BrokerStartException;
 import com.huleedu.commoncore.testing.KafkaBroker;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,8 +64,8 @@ public final class ChildJvmKafkaBroker implements KafkaBroker, AutoCloseable {
 
   /**
    * Starts a broker whose {@code server.properties} are the defaults with {@code overrides}
-   * applied, and waits until it is ready. Ports that turn out to be taken are replaced, up to
-   * five times.
+   * applied, and waits until it is ready. Ports that turn out to be taken are replaced by new
+   * ones, for at most five attempts in all.
    *
    * @param overrides broker settings that replace or add to the defaults
    * @param timeout bound for each of start and later restarts
@@ -72,12 +74,21 @@ public final class ChildJvmKafkaBroker implements KafkaBroker, AutoCloseable {
    *     directory is kept so that the log can be read.
    */
   public static ChildJvmKafkaBroker start(Map<String, String> overrides, Duration timeout) {
+    return start(overrides, timeout, BrokerPorts::pickFree);
+  }
+
+  /**
+   * Starts a broker like {@link #start(Map, Duration)}, taking the ports of each attempt from
+   * {@code portSource}.
+   */
+  static ChildJvmKafkaBroker start(
+      Map<String, String> overrides, Duration timeout, Supplier<BrokerPorts> portSource) {
     Objects.requireNonNull(overrides, "overrides");
     long deadline = System.nanoTime() + timeout.toNanos();
     BrokerDirectory directory = BrokerDirectory.create();
     ChildProcesses launcher = new ChildProcesses(directory);
     for (int attempt = 1; attempt <= MAX_PORT_ATTEMPTS; attempt++) {
-      BrokerPorts ports = BrokerPorts.pickFree();
+      BrokerPorts ports = portSource.get();
       String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
       directory.clearData();
       directory.writeServerProperties(ports, overrides);
@@ -146,7 +157,7 @@ public final class ChildJvmKafkaBroker implements KafkaBroker, AutoCloseable {
    *
    * @return path of the broker's log file
    */
-  public java.nio.file.Path logFile() {
+  public Path logFile() {
     return directory.brokerLog;
   }
 

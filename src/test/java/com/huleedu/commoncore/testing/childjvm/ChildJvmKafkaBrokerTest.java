@@ -4,12 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.huleedu.commoncore.testing.BrokerStartException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Start-up failure of a dedicated child-JVM broker, separate from the shared one. */
+/** Start-up failures of dedicated child-JVM brokers, separate from the shared one. */
 class ChildJvmKafkaBrokerTest {
+
+  @Test
+  void takenPortRetriedWithNewPorts() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(BrokerPorts.HOST))) {
+      BrokerPorts free = BrokerPorts.pickFree();
+      BrokerPorts conflicting = new BrokerPorts(taken.getLocalPort(), free.controller());
+      Iterator<BrokerPorts> ports = List.of(conflicting, BrokerPorts.pickFree()).iterator();
+
+      try (ChildJvmKafkaBroker broker =
+          ChildJvmKafkaBroker.start(
+              Map.of(), ChildJvmKafkaBroker.DEFAULT_START_TIMEOUT, ports::next)) {
+        String log = Files.readString(broker.logFile(), StandardCharsets.UTF_8);
+
+        assertThat(broker.isRunning()).isTrue();
+        assertThat(broker.bootstrapServers()).doesNotEndWith(":" + taken.getLocalPort());
+        assertThat(log).contains("Address already in use");
+        assertThat(ports.hasNext()).as("second set of ports used").isFalse();
+      }
+    }
+  }
 
   @Test
   void failedStartShowsBrokerLog() {
