@@ -1,11 +1,13 @@
 package com.huleedu.commoncore.events;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
@@ -27,6 +29,7 @@ import java.util.Map;
  */
 @JsonPropertyOrder({"published_at", "schema_version"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonDeserialize(builder = EventMetadata.JsonBuilder.class)
 public record EventMetadata(
         @JsonProperty("published_at") Instant publishedAt,
         @JsonProperty("schema_version") String schemaVersion,
@@ -45,22 +48,6 @@ public record EventMetadata(
                 ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
         extra.keySet().forEach(EventMetadata::rejectKnownKey);
-    }
-
-    /**
-     * Creates metadata from its JSON form, where {@code schema_version} may also be a number.
-     *
-     * @param publishedAt the {@code published_at} value, or {@code null}
-     * @param schemaVersion the {@code schema_version} value as read: text, a number, or {@code null}
-     * @param extra every other key
-     * @return the metadata
-     */
-    @JsonCreator
-    static EventMetadata fromJson(
-            @JsonProperty("published_at") Instant publishedAt,
-            @JsonProperty("schema_version") Object schemaVersion,
-            @com.fasterxml.jackson.annotation.JsonAnySetter Map<String, Object> extra) {
-        return new EventMetadata(publishedAt, schemaVersion == null ? null : schemaVersion.toString(), extra);
     }
 
     /**
@@ -127,5 +114,40 @@ public record EventMetadata(
     public String toString() {
         return "EventMetadata[published_at=" + publishedAt + ", schema_version=" + schemaVersion
                 + ", extra_keys=" + extra.keySet() + "]";
+    }
+
+    /**
+     * Reads metadata from JSON, where {@code schema_version} may also be a number.
+     *
+     * <p>A builder rather than a creator because Jackson 2.x collects the any-setter keys of a
+     * creator in a {@code HashMap}, which loses their received order (fixed in Jackson 3.2);
+     * an any-setter method keeps it.
+     */
+    @JsonPOJOBuilder(withPrefix = "")
+    static final class JsonBuilder {
+        private Instant publishedAt;
+        private Object schemaVersion;
+        private final Map<String, Object> extra = new LinkedHashMap<>();
+
+        @JsonProperty("published_at")
+        JsonBuilder publishedAt(Instant value) {
+            this.publishedAt = value;
+            return this;
+        }
+
+        @JsonProperty("schema_version")
+        JsonBuilder schemaVersion(Object value) {
+            this.schemaVersion = value;
+            return this;
+        }
+
+        @JsonAnySetter
+        void extra(String key, Object value) {
+            extra.put(key, value);
+        }
+
+        EventMetadata build() {
+            return new EventMetadata(publishedAt, schemaVersion == null ? null : schemaVersion.toString(), extra);
+        }
     }
 }

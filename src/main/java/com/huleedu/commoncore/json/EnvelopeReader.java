@@ -24,7 +24,9 @@ import java.util.function.Function;
  *
  * <p>When {@code data} comes before {@code event_type} (legal JSON, though neither Java nor
  * Python writers do it), it is buffered as tokens and bound once the type is known. Unknown keys
- * are skipped; for a key that appears twice the last value wins, as in Python's {@code json}.
+ * are skipped; for a key that appears twice the last value wins, as in Python's {@code json},
+ * except that a second {@code event_type} with another value after {@code data} is rejected,
+ * because the payload was already bound with the first one.
  * Thread-safe: per-type {@link ObjectReader}s are created once and cached.
  */
 final class EnvelopeReader {
@@ -88,7 +90,7 @@ final class EnvelopeReader {
         JsonToken trailing = parser.nextToken();
         if (trailing != null) {
             throw fields.failure(FailureReason.MALFORMED_JSON, "$",
-                    "unexpected " + WireTypesModule.describe(trailing) + " after the end of the JSON object");
+                    "expected the end of input after the JSON object, found " + WireTypesModule.describe(trailing));
         }
     }
 
@@ -96,6 +98,7 @@ final class EnvelopeReader {
             throws IOException {
         fields.dataBuffer = null;
         fields.data = null;
+        fields.dataBoundAs = null;
         if (value == JsonToken.VALUE_NULL) {
             return;
         }
@@ -109,6 +112,7 @@ final class EnvelopeReader {
         }
         EventType<?> type = resolver.apply(fields.eventType);
         fields.data = bindPayload(parser, type, fields);
+        fields.dataBoundAs = fields.eventType;
     }
 
     Object bindPayload(JsonParser parser, EventType<?> type, Fields fields) {
@@ -177,6 +181,8 @@ final class EnvelopeReader {
         private Instant eventTimestamp;
         private UUID correlationId;
         private Object data;
+        /** The event type that {@code data} was bound with, or {@code null} while data is absent or buffered. */
+        private String dataBoundAs;
         private TokenBuffer dataBuffer;
         private EventMetadata metadata;
         private String currentPath = "$";
@@ -194,6 +200,11 @@ final class EnvelopeReader {
 
         EventEnvelope<Object> toEnvelope(Function<String, EventType<?>> resolver, EnvelopeReader reader) {
             require(eventType, "event_type");
+            if (dataBoundAs != null && !dataBoundAs.equals(eventType)) {
+                // The payload was already bound to the type named first; binding it again is impossible.
+                throw failure(FailureReason.INVALID_VALUE, "event_type", "event_type occurs twice with different"
+                        + " values, and data was read with the first one: send event_type once");
+            }
             EventType<?> type = resolver.apply(eventType);
             require(eventId, "event_id");
             require(sourceService, "source_service");

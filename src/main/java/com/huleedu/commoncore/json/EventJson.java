@@ -28,6 +28,9 @@ import java.util.TimeZone;
  *       after the document rejected;</li>
  *   <li>a number, boolean or object where text belongs rejected (as Pydantic does), while a
  *       numeric string where a number belongs is accepted (as Pydantic's lax mode does);</li>
+ *   <li>a number with a fraction or exponent where an integer belongs rejected, never
+ *       truncated: {@code 3.5} fails as in Pydantic, and so does {@code 2.0}, which Pydantic
+ *       would accept but its writers never produce for an integer field;</li>
  *   <li>no {@code NaN} or infinite numbers written;</li>
  *   <li>polymorphic default typing never enabled, so {@code @class} or {@code @type} keys are
  *       ignored like any other unknown key;</li>
@@ -87,6 +90,7 @@ public final class EventJson {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(MapperFeature.ALLOW_FINAL_FIELDS_AS_MUTATORS)

@@ -18,7 +18,10 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * <p>Messages are interpolated with {@link ParameterMessageInterpolator}: parameters such as
  * {@code {max}} are replaced, but no Expression Language implementation is needed on the
  * service's classpath, and message templates never see the rejected value. Violation paths use
- * JSON keys and start at {@code data}. Thread-safe; share the {@link #shared()} instance.
+ * JSON keys and start at {@code data}: map entries as {@code .key} (the wire value for enum
+ * keys), list elements as {@code [index]}, and a rule on a {@code @JsonIgnore}d method, which
+ * checks several fields, at the object that contains it. Thread-safe; share the {@link #shared()}
+ * instance.
  */
 public final class EventValidator {
 
@@ -70,8 +73,7 @@ public final class EventValidator {
         }
         List<Violation> violations = new ArrayList<>(found.size());
         for (ConstraintViolation<Object> violation : found) {
-            String relative = violation.getPropertyPath().toString();
-            String path = relative.isEmpty() ? "data" : "data." + relative;
+            String path = ViolationPaths.of(violation);
             String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
             violations.add(new Violation(path, constraint, violation.getMessage()));
         }
