@@ -89,12 +89,26 @@ final class DecodingErrors {
             return new EventDecodingException(FailureReason.INVALID_VALUE, path, eventType,
                     "invalid value for type " + simpleName(format.getTargetType()), null);
         }
+        if (e instanceof MismatchedInputException mismatch && isMissingValue(mismatch)) {
+            return new EventDecodingException(FailureReason.MISSING_FIELD, path, eventType,
+                    "required value of type " + simpleName(mismatch.getTargetType()) + " is missing or null", null);
+        }
         if (e instanceof MismatchedInputException mismatch) {
             return new EventDecodingException(FailureReason.INVALID_VALUE, path, eventType,
                     "wrong JSON type: expected a value of type " + simpleName(mismatch.getTargetType()), null);
         }
         return new EventDecodingException(FailureReason.INVALID_VALUE, path, eventType,
                 "cannot bind the value (" + e.getClass().getSimpleName() + ")", null);
+    }
+
+    /**
+     * Tells a missing or {@code null} required value from a wrong type. Jackson 2 has no
+     * exception type for either, so this reads the start of its message, which names no value.
+     */
+    private static boolean isMissingValue(MismatchedInputException e) {
+        String message = e.getOriginalMessage();
+        return message != null
+                && (message.startsWith("Missing required creator property") || message.startsWith("Cannot map `null` into type"));
     }
 
     private static CommonCoreException findCommonCoreCause(Throwable e) {

@@ -463,7 +463,7 @@ class HostileInputTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"3.5", "2.0", "1e2", "true", "null", "\"three\""})
+    @ValueSource(strings = {"3.5", "2.0", "1e2", "true", "\"three\""})
     void nonIntegerInIntegerFieldIsInvalid(String json) throws IOException {
         ObjectNode document = result();
         ((ObjectNode) document.get("data")).set("corrections_made", TREE.readTree(json));

@@ -1,6 +1,7 @@
 package com.huleedu.commoncore.events.spellcheck;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.huleedu.commoncore.enums.BatchStatus;
 import com.huleedu.commoncore.enums.ProcessingEvent;
 import jakarta.validation.constraints.AssertTrue;
@@ -27,9 +28,9 @@ public record SpellcheckPhaseCompletedV1(
         @NotNull ProcessingEvent eventName,
         @NotBlank @Size(max = 200) String batchId,
         @NotNull BatchStatus status,
-        @PositiveOrZero int totalEssays,
-        @PositiveOrZero int successfulEssays,
-        @PositiveOrZero int failedEssays,
+        @JsonProperty(required = true) @PositiveOrZero int totalEssays,
+        @JsonProperty(required = true) @PositiveOrZero int successfulEssays,
+        @JsonProperty(required = true) @PositiveOrZero int failedEssays,
         @NotNull Instant completedAt) {
 
     /**

@@ -1,6 +1,7 @@
 package com.huleedu.commoncore.events.spellcheck;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.huleedu.commoncore.enums.ContentType;
 import com.huleedu.commoncore.enums.EssayStatus;
 import com.huleedu.commoncore.enums.ProcessingEvent;
@@ -32,8 +33,8 @@ public record SpellcheckResultDataV1(
         @NotNull ProcessingEvent eventName,
         @NotBlank @Size(max = 200) String entityId,
         @NotNull EssayStatus status,
-        @PositiveOrZero int correctionsMade,
-        @PositiveOrZero int wordCount,
+        @JsonProperty(required = true) @PositiveOrZero int correctionsMade,
+        @JsonProperty(required = true) @PositiveOrZero int wordCount,
         @NotNull Map<ContentType, @NotBlank String> storageReferences,
         @Size(max = 1000) String errorMessage) {
 
