@@ -620,7 +620,7 @@ class HostileInputTest {
     /** The example document of docs/wire-format.md. */
     @Test
     void exampleVectorReencodesUnchanged() {
-        byte[] bytes = PydanticVectorTest.resource("py-aware-utc.json");
+        byte[] bytes = PydanticVectorTest.resource("pydantic/py-aware-utc.json");
 
         byte[] again = CODEC.encode(CODEC.decode(bytes));
 

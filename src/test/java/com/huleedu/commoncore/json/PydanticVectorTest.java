@@ -18,33 +18,51 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every envelope written by Pydantic (listed in vectors/pydantic/MANIFEST.tsv) through the
- * codec, as the manifest's expected outcome says.
+ * Runs every envelope written by Pydantic (listed in vectors/pydantic/MANIFEST.tsv) and
+ * common-core's own cases beside them (vectors/common-core/MANIFEST.tsv) through the codec, as
+ * each manifest's expected outcome says.
  */
 class PydanticVectorTest {
 
     private static final EventCodec CODEC = EventCodec.withDefaults();
     private static final ObjectMapper TREE = new ObjectMapper();
 
-    record Vector(String name, String expect, String timestampUtc, String note) {
+    record Vector(String directory, String name, String expect, String timestampUtc, String reason) {
         @Override
         public String toString() {
-            return name;
+            return directory + "/" + name;
+        }
+
+        byte[] bytes() {
+            return resource(directory + "/" + name + ".json");
         }
     }
 
     static Stream<Vector> vectors() {
-        String manifest = new String(resource("MANIFEST.tsv"), StandardCharsets.UTF_8);
+        List<Vector> vectors = new ArrayList<>(manifest("pydantic"));
+        assertThat(vectors).hasSizeGreaterThanOrEqualTo(8);
+        vectors.addAll(manifest("common-core"));
+        return vectors.stream();
+    }
+
+    static Stream<Vector> rejected() {
+        return vectors().filter(vector -> vector.expect().equals("reject"));
+    }
+
+    private static List<Vector> manifest(String directory) {
+        String manifest = new String(resource(directory + "/MANIFEST.tsv"), StandardCharsets.UTF_8);
+        List<String> header = List.of(manifest.split("\n")[0].split("\t"));
+        int reasonColumn = header.indexOf("reason");
         List<Vector> vectors = new ArrayList<>();
         for (String line : manifest.split("\n")) {
             if (line.isBlank() || line.startsWith("name\t")) {
                 continue;
             }
             String[] columns = line.split("\t", -1);
-            vectors.add(new Vector(columns[0], columns[1], columns[2], columns[3]));
+            String reason = reasonColumn < 0 ? "" : columns[reasonColumn];
+            vectors.add(new Vector(directory, columns[0], columns[1], columns[2], reason));
         }
-        assertThat(vectors).hasSizeGreaterThanOrEqualTo(8);
-        return vectors.stream();
+        return vectors;
     }
 
     static Stream<Vector> accepted() {
@@ -60,7 +78,7 @@ class PydanticVectorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("accepted")
     void acceptedVectorDecodesToManifestInstant(Vector vector) {
-        EventEnvelope<SpellcheckRequestedDataV1> envelope = CODEC.decode(resource(vector.name() + ".json"), SpellcheckRequestedDataV1.class);
+        EventEnvelope<SpellcheckRequestedDataV1> envelope = CODEC.decode(vector.bytes(), SpellcheckRequestedDataV1.class);
 
         assertThat(envelope.timestamp()).isEqualTo(Instant.parse(vector.timestampUtc()));
         assertThat(envelope.eventType()).isEqualTo("huleedu.essay.spellcheck.requested.v1");
@@ -70,7 +88,7 @@ class PydanticVectorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("accepted")
     void acceptedVectorKeepsTextExactly(Vector vector) throws IOException {
-        byte[] bytes = resource(vector.name() + ".json");
+        byte[] bytes = vector.bytes();
         JsonNode original = TREE.readTree(bytes);
 
         EventEnvelope<SpellcheckRequestedDataV1> envelope = CODEC.decode(bytes, SpellcheckRequestedDataV1.class);
@@ -81,18 +99,17 @@ class PydanticVectorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("vectors")
-    void rejectedVectorFailsWithDocumentedException(Vector vector) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(vector.expect().equals("reject"),
-                "the manifest marks " + vector.name() + " as accepted; the accept tests cover it");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CODEC.decode(resource(vector.name() + ".json")))
-                .isInstanceOf(com.huleedu.commoncore.CommonCoreException.class);
+    @MethodSource("rejected")
+    void rejectedVectorFailsWithManifestReason(Vector vector) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CODEC.decode(vector.bytes()))
+                .isInstanceOfSatisfying(com.huleedu.commoncore.CommonCoreException.class,
+                        e -> assertThat(e.reason().headerValue()).isEqualTo(vector.reason()));
     }
 
     static byte[] resource(String name) {
-        try (InputStream in = PydanticVectorTest.class.getResourceAsStream("/vectors/pydantic/" + name)) {
+        try (InputStream in = PydanticVectorTest.class.getResourceAsStream("/vectors/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("missing test resource vectors/pydantic/" + name);
+                throw new IllegalStateException("missing test resource vectors/" + name);
             }
             return in.readAllBytes();
         } catch (IOException e) {
