@@ -61,6 +61,8 @@ public final class EventPublisher implements AutoCloseable {
      * @param settings the producer settings
      * @param codec the codec that validates and encodes envelopes and knows their default topics
      * @return the publisher
+     * @throws org.apache.kafka.common.KafkaException if Kafka rejects the settings, for example a
+     *         {@link org.apache.kafka.common.config.ConfigException} for an invalid property value
      */
     public static EventPublisher create(PublisherSettings settings, EventCodec codec) {
         return new EventPublisher(settings, codec);
@@ -105,7 +107,8 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     /**
-     * Publishes an event to its type's default topic without waiting.
+     * Publishes an event to its type's default topic without waiting for the acknowledgement.
+     * The call can block as described for {@link #publishAsync(PublishRequest)}.
      *
      * @param envelope the event
      * @return a future completed with the acknowledgement, or exceptionally with the failure
@@ -115,8 +118,14 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     /**
-     * Publishes an event without waiting. Validation and size failures complete the future
-     * exceptionally at once; nothing is sent for them.
+     * Publishes an event without waiting for the acknowledgement. Validation and size failures
+     * complete the future exceptionally at once; nothing is sent for them.
+     *
+     * <p>The call itself can block for up to {@code max.block.ms} (Kafka's default is 60 s)
+     * inside {@link KafkaProducer#send}: while the producer waits for the topic's metadata, for
+     * example when the broker is unreachable or the topic does not exist, or for room in a full
+     * buffer. When that wait times out, the returned future fails with a {@link PublishException}.
+     * Dependent stages of the future may run on the producer's I/O thread, so they must not block.
      *
      * @param request the event and its routing
      * @return a future completed with the acknowledgement, or exceptionally with a

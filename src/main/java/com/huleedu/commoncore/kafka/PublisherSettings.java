@@ -183,8 +183,13 @@ public final class PublisherSettings {
         /**
          * Builds the settings.
          *
+         * <p>Only {@code max.request.size} is checked here. Kafka checks every other property when
+         * {@link EventPublisher#create} builds the producer, and throws its own
+         * {@link org.apache.kafka.common.config.ConfigException} for an invalid one.
+         *
          * @return the settings
-         * @throws CommonCoreException with {@link FailureReason#INVALID_CONFIGURATION} if a property is invalid
+         * @throws CommonCoreException with {@link FailureReason#INVALID_CONFIGURATION} if
+         *         {@code max.request.size} is not an integer
          */
         public PublisherSettings build() {
             return new PublisherSettings(this);
