@@ -51,7 +51,7 @@ public final class EventPublisher implements AutoCloseable {
     private EventPublisher(PublisherSettings settings, EventCodec codec) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.codec = Objects.requireNonNull(codec, "codec");
-        this.producer = new KafkaProducer<>(settings.kafkaProperties());
+        this.producer = KafkaSettings.create(() -> new KafkaProducer<>(settings.kafkaProperties()), "producer");
         LOG.info("Started event publisher with settings {}", KafkaSettings.redacted(settings.kafkaProperties()));
     }
 
@@ -61,8 +61,8 @@ public final class EventPublisher implements AutoCloseable {
      * @param settings the producer settings
      * @param codec the codec that validates and encodes envelopes and knows their default topics
      * @return the publisher
-     * @throws org.apache.kafka.common.KafkaException if Kafka rejects the settings, for example a
-     *         {@link org.apache.kafka.common.config.ConfigException} for an invalid property value
+     * @throws CommonCoreException with {@link FailureReason#INVALID_CONFIGURATION} if Kafka rejects
+     *         the settings, for example {@code acks=most}
      */
     public static EventPublisher create(PublisherSettings settings, EventCodec codec) {
         return new EventPublisher(settings, codec);

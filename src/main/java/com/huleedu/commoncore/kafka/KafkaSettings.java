@@ -1,8 +1,12 @@
 package com.huleedu.commoncore.kafka;
 
+import com.huleedu.commoncore.CommonCoreException;
+import com.huleedu.commoncore.FailureReason;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Shows Kafka settings in logs with secret values hidden.
@@ -31,6 +35,25 @@ public final class KafkaSettings {
         Map<String, Object> copy = new TreeMap<>();
         settings.forEach((key, value) -> copy.put(key, isSecret(key) ? HIDDEN : value));
         return copy;
+    }
+
+    /**
+     * Creates a Kafka client, turning Kafka's rejection of a setting into common-core's exception.
+     *
+     * @param factory creates the client
+     * @param kind what is created, such as {@code producer}, for the message
+     * @param <T> the client type
+     * @return the client
+     * @throws CommonCoreException with {@link FailureReason#INVALID_CONFIGURATION} if Kafka
+     *         rejects a setting; Kafka's message hides password values
+     */
+    public static <T> T create(Supplier<T> factory, String kind) {
+        try {
+            return factory.get();
+        } catch (ConfigException e) {
+            throw new CommonCoreException(FailureReason.INVALID_CONFIGURATION,
+                    "invalid Kafka " + kind + " setting: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -184,8 +184,8 @@ public final class PublisherSettings {
          * Builds the settings.
          *
          * <p>Only {@code max.request.size} is checked here. Kafka checks every other property when
-         * {@link EventPublisher#create} builds the producer, and throws its own
-         * {@link org.apache.kafka.common.config.ConfigException} for an invalid one.
+         * {@link EventPublisher#create} builds the producer, which then fails with
+         * {@link FailureReason#INVALID_CONFIGURATION}.
          *
          * @return the settings
          * @throws CommonCoreException with {@link FailureReason#INVALID_CONFIGURATION} if

@@ -116,8 +116,11 @@ class PublisherSettingsTest {
         PublisherSettings settings = PublisherSettings.builder(BOOTSTRAP).kafkaProperty("acks", "most").build();
 
         assertThatThrownBy(() -> EventPublisher.create(settings, EventCodec.withDefaults()))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("acks");
+                .isInstanceOfSatisfying(CommonCoreException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FailureReason.INVALID_CONFIGURATION);
+                    assertThat(e.getMessage()).contains("acks");
+                    assertThat(e.getCause()).isInstanceOf(ConfigException.class);
+                });
     }
 
     @Test

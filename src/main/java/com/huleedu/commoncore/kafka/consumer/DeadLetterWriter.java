@@ -2,6 +2,7 @@ package com.huleedu.commoncore.kafka.consumer;
 
 import com.huleedu.commoncore.json.WireInstants;
 import com.huleedu.commoncore.kafka.EventHeaders;
+import com.huleedu.commoncore.kafka.KafkaSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
@@ -33,7 +34,8 @@ final class DeadLetterWriter implements AutoCloseable {
     DeadLetterWriter(ConsumerSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.producer = new KafkaProducer<>(settings.deadLetterProducerProperties());
+        this.producer = KafkaSettings.create(() -> new KafkaProducer<>(settings.deadLetterProducerProperties()),
+                "dead-letter producer");
     }
 
     /**

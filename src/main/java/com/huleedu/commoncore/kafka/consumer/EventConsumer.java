@@ -68,8 +68,15 @@ public final class EventConsumer implements AutoCloseable {
     private EventConsumer(Builder builder) {
         this.settings = builder.settings;
         this.observer = builder.observer;
-        this.consumer = new KafkaConsumer<>(settings.consumerProperties());
-        this.deadLetterWriter = new DeadLetterWriter(settings, Clock.systemUTC());
+        this.consumer = KafkaSettings.create(() -> new KafkaConsumer<>(settings.consumerProperties()), "consumer");
+        DeadLetterWriter writer;
+        try {
+            writer = new DeadLetterWriter(settings, Clock.systemUTC());
+        } catch (CommonCoreException e) {
+            consumer.close(Duration.ZERO);
+            throw e;
+        }
+        this.deadLetterWriter = writer;
         this.processor = new RecordProcessor(builder.codec, Map.copyOf(builder.handlers), settings, deadLetterWriter, observer);
         LOG.info("Created event consumer for group {} on topics {} with handlers for {} and settings {}",
                 settings.groupId(), settings.topics(), builder.handlers.keySet(),
