@@ -1,5 +1,9 @@
 package com.huleedu.commoncore.testing.childjvm;
 
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,19 +38,43 @@ final class JavaCommand {
   }
 
   /**
-   * Returns the test JVM's {@code java.class.path}, passed unchanged to the child.
+   * Returns the test JVM's classpath for the child: {@code java.class.path} unchanged, or the
+   * URLs of the loader of this class when that is a {@link URLClassLoader}.
    *
    * <p>Surefire starts tests with a manifest-only jar whose {@code Class-Path} attribute lists
-   * the real entries, and the child JVM follows that attribute just like the parent did. Runners
-   * that pass a plain list (exec:java, IDEs) work the same way.
+   * the real entries, and the child JVM follows that attribute just like the parent did. IDEs
+   * pass a plain list, which works the same way. exec:java (exec-maven-plugin 3.7.0) runs the
+   * project in the Maven JVM from a {@link URLClassLoader}, where {@code java.class.path} lists
+   * only Maven's launcher jars, so the loader's URLs are used instead.
    */
   static String classPath() {
+    if (JavaCommand.class.getClassLoader() instanceof URLClassLoader loader) {
+      String fromLoader = classPathOf(loader);
+      if (!fromLoader.isBlank()) {
+        return fromLoader;
+      }
+    }
     String classPath = System.getProperty("java.class.path", "");
     if (classPath.isBlank()) {
       throw new IllegalStateException(
           "java.class.path is empty, so the broker's child JVM cannot find the Kafka classes");
     }
     return classPath;
+  }
+
+  /** Returns the local files and directories among the loader's URLs, joined by the path separator. */
+  static String classPathOf(URLClassLoader loader) {
+    List<String> entries = new ArrayList<>();
+    for (URL url : loader.getURLs()) {
+      if ("file".equals(url.getProtocol())) {
+        try {
+          entries.add(Path.of(url.toURI()).toString());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+          // Skipped, because the child JVM cannot use a URL that is not a plain file path either.
+        }
+      }
+    }
+    return String.join(File.pathSeparator, entries);
   }
 
   /** Builds {@code java <jvmOptions> -cp <test classpath> <mainClass> <arguments>}. */
