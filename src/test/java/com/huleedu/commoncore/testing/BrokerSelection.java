@@ -10,26 +10,26 @@ import java.util.function.BooleanSupplier;
  */
 public final class BrokerSelection {
 
-  private BrokerSelection() {}
+    private BrokerSelection() {}
 
-  /**
-   * Selects the broker mode: an external cluster if {@code bootstrapServersEnv} is set, else a
-   * container if Docker is available, else a child JVM.
-   *
-   * @param bootstrapServersEnv value of {@code KAFKA_BOOTSTRAP_SERVERS}, where {@code null} or
-   *     blank means unset
-   * @param dockerAvailable check for Docker, called only when the variable is unset because the
-   *     check itself takes time
-   * @return the selected mode
-   */
-  public static BrokerMode select(String bootstrapServersEnv, BooleanSupplier dockerAvailable) {
-    Objects.requireNonNull(dockerAvailable, "dockerAvailable");
-    if (bootstrapServersEnv != null && !bootstrapServersEnv.isBlank()) {
-      return BrokerMode.EXTERNAL;
+    /**
+     * Selects the broker mode: an external cluster if {@code bootstrapServersEnv} is set, else a
+     * container if Docker is available, else a child JVM.
+     *
+     * @param bootstrapServersEnv value of {@code KAFKA_BOOTSTRAP_SERVERS}, where {@code null} or
+     *     blank means unset
+     * @param dockerAvailable check for Docker, called only when the variable is unset because the
+     *     check itself takes time
+     * @return the selected mode
+     */
+    public static BrokerMode select(String bootstrapServersEnv, BooleanSupplier dockerAvailable) {
+        Objects.requireNonNull(dockerAvailable, "dockerAvailable");
+        if (bootstrapServersEnv != null && !bootstrapServersEnv.isBlank()) {
+            return BrokerMode.EXTERNAL;
+        }
+        if (dockerAvailable.getAsBoolean()) {
+            return BrokerMode.TESTCONTAINERS;
+        }
+        return BrokerMode.CHILD_JVM;
     }
-    if (dockerAvailable.getAsBoolean()) {
-      return BrokerMode.TESTCONTAINERS;
-    }
-    return BrokerMode.CHILD_JVM;
-  }
 }

@@ -10,28 +10,28 @@ import java.util.Optional;
  */
 public class BrokerStartException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final transient Path logFile;
+    private final transient Path logFile;
 
-  /**
-   * Creates the exception.
-   *
-   * @param message complete message, including the log lines
-   * @param logFile the broker's log file, or {@code null} if the mode has none
-   * @param cause underlying error, or {@code null}
-   */
-  public BrokerStartException(String message, Path logFile, Throwable cause) {
-    super(message, cause);
-    this.logFile = logFile;
-  }
+    /**
+     * Creates the exception.
+     *
+     * @param message complete message, including the log lines
+     * @param logFile the broker's log file, or {@code null} if the mode has none
+     * @param cause underlying error, or {@code null}
+     */
+    public BrokerStartException(String message, Path logFile, Throwable cause) {
+        super(message, cause);
+        this.logFile = logFile;
+    }
 
-  /**
-   * Returns the broker's log file, kept after the failure for diagnosis.
-   *
-   * @return the log file, or empty if the mode writes none
-   */
-  public Optional<Path> logFile() {
-    return Optional.ofNullable(logFile);
-  }
+    /**
+     * Returns the broker's log file, kept after the failure for diagnosis.
+     *
+     * @return the log file, or empty if the mode writes none
+     */
+    public Optional<Path> logFile() {
+        return Optional.ofNullable(logFile);
+    }
 }

@@ -1,15 +1,16 @@
 package com.huleedu.commoncore.testing;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartitionInfo;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
  * Topic helpers for tests: create a topic and wait until producers and consumers can use it.
@@ -18,112 +19,117 @@ import org.apache.kafka.common.TopicPartitionInfo;
  */
 public final class KafkaTopics {
 
-  private static final long POLL_INTERVAL_MILLIS = 100;
+    private static final long POLL_INTERVAL_MILLIS = 100;
 
-  private KafkaTopics() {}
+    private KafkaTopics() {}
 
-  /**
-   * Creates a topic with the broker's default replication factor and waits until every
-   * partition has a leader.
-   *
-   * @param admin Admin client of the target broker
-   * @param topic name of a topic that does not exist yet
-   * @param partitions number of partitions, at least 1
-   * @param timeout bound for creation and the wait together
-   * @throws IllegalArgumentException if {@code partitions} is less than 1
-   * @throws IllegalStateException if creation fails or the topic is not usable in time
-   */
-  public static void create(Admin admin, String topic, int partitions, Duration timeout) {
-    if (partitions < 1) {
-      throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
-    }
-    long deadline = System.nanoTime() + timeout.toNanos();
-    NewTopic newTopic = new NewTopic(topic, Optional.of(partitions), Optional.empty());
-    try {
-      admin
-          .createTopics(List.of(newTopic))
-          .all()
-          .get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException(
-          "Failed to create topic '" + topic + "' with " + partitions + " partitions: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while creating topic '" + topic + "'", e);
-    }
-    awaitLeaders(admin, topic, partitions, deadline, timeout);
-  }
-
-  /**
-   * Waits until the topic exists with {@code partitions} partitions that all have a leader.
-   *
-   * @param admin Admin client of the target broker
-   * @param topic topic name
-   * @param partitions expected number of partitions
-   * @param timeout bound for the wait
-   * @throws IllegalStateException if the topic is not usable in time
-   */
-  public static void awaitUsable(Admin admin, String topic, int partitions, Duration timeout) {
-    awaitLeaders(admin, topic, partitions, System.nanoTime() + timeout.toNanos(), timeout);
-  }
-
-  private static void awaitLeaders(
-      Admin admin, String topic, int partitions, long deadline, Duration timeout) {
-    String lastState = "no description yet";
-    while (System.nanoTime() < deadline) {
-      try {
-        TopicDescription description =
-            admin
-                .describeTopics(List.of(topic))
-                .allTopicNames()
-                .get(remainingMillis(deadline), TimeUnit.MILLISECONDS)
-                .get(topic);
-        if (hasAllLeaders(description, partitions)) {
-          return;
+    /**
+     * Creates a topic with the broker's default replication factor and waits until every partition
+     * has a leader.
+     *
+     * @param admin Admin client of the target broker
+     * @param topic name of a topic that does not exist yet
+     * @param partitions number of partitions, at least 1
+     * @param timeout bound for creation and the wait together
+     * @throws IllegalArgumentException if {@code partitions} is less than 1
+     * @throws IllegalStateException if creation fails or the topic is not usable in time
+     */
+    public static void create(Admin admin, String topic, int partitions, Duration timeout) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
         }
-        lastState = description.toString();
-      } catch (ExecutionException | TimeoutException e) {
-        lastState = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting for topic '" + topic + "'", e);
-      }
-      sleep(POLL_INTERVAL_MILLIS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        NewTopic newTopic = new NewTopic(topic, Optional.of(partitions), Optional.empty());
+        try {
+            admin.createTopics(List.of(newTopic))
+                    .all()
+                    .get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "Failed to create topic '"
+                            + topic
+                            + "' with "
+                            + partitions
+                            + " partitions: "
+                            + e,
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topic '" + topic + "'", e);
+        }
+        awaitLeaders(admin, topic, partitions, deadline, timeout);
     }
-    throw new IllegalStateException(
-        "Topic '"
-            + topic
-            + "' did not get a leader for all "
-            + partitions
-            + " partitions within "
-            + timeout.toSeconds()
-            + " s; last state: "
-            + lastState);
-  }
 
-  private static boolean hasAllLeaders(TopicDescription description, int partitions) {
-    List<TopicPartitionInfo> infos = description.partitions();
-    if (infos.size() != partitions) {
-      return false;
+    /**
+     * Waits until the topic exists with {@code partitions} partitions that all have a leader.
+     *
+     * @param admin Admin client of the target broker
+     * @param topic topic name
+     * @param partitions expected number of partitions
+     * @param timeout bound for the wait
+     * @throws IllegalStateException if the topic is not usable in time
+     */
+    public static void awaitUsable(Admin admin, String topic, int partitions, Duration timeout) {
+        awaitLeaders(admin, topic, partitions, System.nanoTime() + timeout.toNanos(), timeout);
     }
-    for (TopicPartitionInfo info : infos) {
-      if (info.leader() == null || info.leader().isEmpty()) {
-        return false;
-      }
-    }
-    return true;
-  }
 
-  private static long remainingMillis(long deadline) {
-    return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for a topic", e);
+    private static void awaitLeaders(
+            Admin admin, String topic, int partitions, long deadline, Duration timeout) {
+        String lastState = "no description yet";
+        while (System.nanoTime() < deadline) {
+            try {
+                TopicDescription description =
+                        admin.describeTopics(List.of(topic))
+                                .allTopicNames()
+                                .get(remainingMillis(deadline), TimeUnit.MILLISECONDS)
+                                .get(topic);
+                if (hasAllLeaders(description, partitions)) {
+                    return;
+                }
+                lastState = description.toString();
+            } catch (ExecutionException | TimeoutException e) {
+                lastState = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(
+                        "Interrupted while waiting for topic '" + topic + "'", e);
+            }
+            sleep(POLL_INTERVAL_MILLIS);
+        }
+        throw new IllegalStateException(
+                "Topic '"
+                        + topic
+                        + "' did not get a leader for all "
+                        + partitions
+                        + " partitions within "
+                        + timeout.toSeconds()
+                        + " s; last state: "
+                        + lastState);
     }
-  }
+
+    private static boolean hasAllLeaders(TopicDescription description, int partitions) {
+        List<TopicPartitionInfo> infos = description.partitions();
+        if (infos.size() != partitions) {
+            return false;
+        }
+        for (TopicPartitionInfo info : infos) {
+            if (info.leader() == null || info.leader().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long remainingMillis(long deadline) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a topic", e);
+        }
+    }
 }

@@ -7,25 +7,26 @@ import org.junit.jupiter.api.Test;
 
 class UniqueNamesTest {
 
-  @Test
-  void topicNamesDiffer() {
-    String first = UniqueNames.topic("orders");
-    String second = UniqueNames.topic("orders");
+    @Test
+    void topicNamesDiffer() {
+        String first = UniqueNames.topic("orders");
+        String second = UniqueNames.topic("orders");
 
-    assertThat(first).matches("orders-[0-9a-f]{12}");
-    assertThat(second).isNotEqualTo(first);
-  }
+        assertThat(first).matches("orders-[0-9a-f]{12}");
+        assertThat(second).isNotEqualTo(first);
+    }
 
-  @Test
-  void groupIdKeepsPrefix() {
-    assertThat(UniqueNames.groupId("billing.v1")).matches("billing\\.v1-[0-9a-f]{12}");
-  }
+    @Test
+    void groupIdKeepsPrefix() {
+        assertThat(UniqueNames.groupId("billing.v1")).matches("billing\\.v1-[0-9a-f]{12}");
+    }
 
-  @Test
-  void illegalPrefixRejected() {
-    assertThatThrownBy(() -> UniqueNames.topic("has space"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'has space'");
-    assertThatThrownBy(() -> UniqueNames.groupId("")).isInstanceOf(IllegalArgumentException.class);
-  }
+    @Test
+    void illegalPrefixRejected() {
+        assertThatThrownBy(() -> UniqueNames.topic("has space"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'has space'");
+        assertThatThrownBy(() -> UniqueNames.groupId(""))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
