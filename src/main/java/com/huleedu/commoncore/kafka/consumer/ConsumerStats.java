@@ -9,7 +9,7 @@ package com.huleedu.commoncore.kafka.consumer;
  * @param ignored records of unhandled event types skipped under {@code IGNORE}
  * @param deadLetterWriteFailures dead-letter writes that failed and will be tried again
  * @param commits successful offset commits
- * @param commitFailures offset commits that failed; their records will be delivered again
+ * @param commitFailures offset commits that failed; each is tried again with the next commit
  */
 public record ConsumerStats(long handled, long retried, long deadLettered, long ignored,
         long deadLetterWriteFailures, long commits, long commitFailures) {

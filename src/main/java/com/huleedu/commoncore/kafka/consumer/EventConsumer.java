@@ -251,10 +251,14 @@ public final class EventConsumer implements AutoCloseable {
             // close() woke the consumer during the commit; the wakeup is used up, so try once more.
             consumer.commitSync(toCommit);
         } catch (KafkaException e) {
+            // The offsets stay pending, so the next commit tries them again. Dropping them would
+            // leave the committed offset behind for as long as no later record of the partition
+            // is done, and a rebalance would deliver the done records again. Partitions that this
+            // consumer loses are forgotten by the rebalance listener.
             commitFailures.incrementAndGet();
-            LOG.warn("Commit of {} for group {} failed; those records will be delivered again: {}: {}",
+            LOG.warn("Commit of {} for group {} failed and is tried again with the next commit; if the partitions"
+                    + " move to another consumer first, those records will be delivered again: {}: {}",
                     toCommit, settings.groupId(), e.getClass().getName(), e.getMessage());
-            offsets.forget(toCommit.keySet());
             return;
         }
         offsets.committed(toCommit);
