@@ -47,6 +47,45 @@ class BrokerSelectionTest {
     }
 
     @Test
+    void requestedChildJvmSkipsDockerCheck() {
+        AtomicInteger dockerChecks = new AtomicInteger();
+
+        BrokerMode mode =
+                BrokerSelection.select(
+                        null,
+                        "child-jvm",
+                        () -> {
+                            dockerChecks.incrementAndGet();
+                            return true;
+                        });
+
+        assertThat(mode).isEqualTo(BrokerMode.CHILD_JVM);
+        assertThat(dockerChecks.get()).isZero();
+    }
+
+    @Test
+    void externalClusterWinsOverRequestedMode() {
+        assertThat(BrokerSelection.select("127.0.0.1:9092", "child-jvm", () -> false))
+                .isEqualTo(BrokerMode.EXTERNAL);
+    }
+
+    @Test
+    void requestedTestcontainersAndBlank() {
+        assertThat(BrokerSelection.select(null, "testcontainers", () -> false))
+                .isEqualTo(BrokerMode.TESTCONTAINERS);
+        assertThat(BrokerSelection.select(null, " ", () -> false)).isEqualTo(BrokerMode.CHILD_JVM);
+    }
+
+    @Test
+    void unknownRequestedModeIsRejected() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> BrokerSelection.select(null, "docker", () -> false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("KAFKA_TEST_BROKER")
+                .hasMessageContaining("'docker'");
+    }
+
+    @Test
     void containerBrokerServesTopics() throws Exception {
         Assumptions.assumeTrue(
                 DockerClientFactory.instance().isDockerAvailable(),

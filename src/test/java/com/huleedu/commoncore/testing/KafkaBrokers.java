@@ -20,6 +20,9 @@ public final class KafkaBrokers {
     /** Environment variable that names an existing cluster to use. */
     public static final String BOOTSTRAP_SERVERS_ENV = "KAFKA_BOOTSTRAP_SERVERS";
 
+    /** Environment variable that requests a local broker mode: child-jvm or testcontainers. */
+    public static final String REQUESTED_MODE_ENV = "KAFKA_TEST_BROKER";
+
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBrokers.class);
 
     private static KafkaBroker shared;
@@ -45,7 +48,11 @@ public final class KafkaBrokers {
                     startFailure);
         }
         String bootstrapServers = System.getenv(BOOTSTRAP_SERVERS_ENV);
-        BrokerMode mode = BrokerSelection.select(bootstrapServers, KafkaBrokers::isDockerAvailable);
+        BrokerMode mode =
+                BrokerSelection.select(
+                        bootstrapServers,
+                        System.getenv(REQUESTED_MODE_ENV),
+                        KafkaBrokers::isDockerAvailable);
         long startNanos = System.nanoTime();
         try {
             shared = start(mode, bootstrapServers);
