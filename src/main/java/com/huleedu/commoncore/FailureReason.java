@@ -3,7 +3,7 @@ package com.huleedu.commoncore;
 /**
  * The kind of failure behind a {@link CommonCoreException}, for callers that branch on it.
  *
- * <p>{@link #isRetryable()} tells the consumer whether trying the same record again can
+ * <p>{@link #isRetryable()} decides for the consumer whether trying the same record again can
  * succeed: bytes, payloads and registrations do not change between attempts, so their
  * failures are permanent.
  */

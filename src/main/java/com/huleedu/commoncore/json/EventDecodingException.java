@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * Thrown when bytes cannot be decoded into an event.
  *
- * <p>The reason says what kind of problem it is, {@link #path()} says where (a JSON path such
- * as {@code data.language}, or {@code $} for the whole document), and the message says what to
- * do. Messages never contain the received text.
+ * <p>The reason names the kind of problem, {@link #path()} locates it (a JSON path such as
+ * {@code data.language}, or {@code $} for the whole document), and the message explains what
+ * to do. Messages never contain the received text.
  */
 public final class EventDecodingException extends CommonCoreException {
 

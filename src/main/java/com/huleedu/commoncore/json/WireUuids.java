@@ -40,8 +40,8 @@ public final class WireUuids {
         } else {
             return Optional.empty();
         }
-        long most = 0;
-        long least = 0;
+        long mostSignificant = 0;
+        long leastSignificant = 0;
         for (int i = 0; i < HEX_DIGITS; i++) {
             char c = hex.charAt(i);
             int digit = c < 128 ? Character.digit(c, 16) : -1;
@@ -49,11 +49,11 @@ public final class WireUuids {
                 return Optional.empty();
             }
             if (i < 16) {
-                most = (most << 4) | digit;
+                mostSignificant = (mostSignificant << 4) | digit;
             } else {
-                least = (least << 4) | digit;
+                leastSignificant = (leastSignificant << 4) | digit;
             }
         }
-        return Optional.of(new UUID(most, least));
+        return Optional.of(new UUID(mostSignificant, leastSignificant));
     }
 }

@@ -59,7 +59,7 @@ public final class EventPublisher implements AutoCloseable {
      * Creates a publisher and its Kafka producer.
      *
      * @param settings the producer settings
-     * @param codec the codec that validates and encodes envelopes and knows their default topics
+     * @param codec the codec that validates and encodes envelopes and resolves their default topics
      * @return the publisher
      * @throws CommonCoreException with {@link FailureReason#INVALID_CONFIGURATION} if Kafka rejects
      *         the settings, for example {@code acks=most}
@@ -189,7 +189,7 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     /**
-     * Sends everything buffered and waits until the broker has answered for it.
+     * Sends everything buffered and waits until the broker has acknowledged or rejected it.
      */
     public void flush() {
         producer.flush();

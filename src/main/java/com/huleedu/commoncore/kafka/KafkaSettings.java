@@ -17,7 +17,7 @@ import org.apache.kafka.common.config.ConfigException;
  */
 public final class KafkaSettings {
 
-    /** What a hidden value is replaced with. */
+    /** The replacement of a hidden value. */
     public static final String HIDDEN = "[hidden]";
 
     private static final String[] SECRET_KEY_PARTS = {"password", "secret", "jaas", "credential", "token", "user.info", ".key"};

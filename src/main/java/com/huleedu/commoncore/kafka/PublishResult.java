@@ -3,7 +3,7 @@ package com.huleedu.commoncore.kafka;
 import java.util.UUID;
 
 /**
- * Where the broker stored an acknowledged event.
+ * The location of an acknowledged event in Kafka.
  *
  * @param eventId the event's id
  * @param topic the topic

@@ -62,7 +62,7 @@ public record SpellcheckResultDataV1(
     }
 
     /**
-     * Checks that the status is a spellcheck outcome and that failures say why.
+     * Checks that the status is a spellcheck outcome and that a failure carries an error message.
      *
      * @return {@code true} if the status and error message fit together
      */

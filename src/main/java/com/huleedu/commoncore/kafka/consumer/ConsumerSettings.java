@@ -37,7 +37,7 @@ public final class ConsumerSettings {
     /** Default time a dead-letter write waits for its acknowledgement. */
     public static final Duration DEFAULT_DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
 
-    /** What to do with a record whose event type is registered but has no handler here. */
+    /** The handling of records whose event type is registered but has no handler here. */
     public enum UnhandledEventType {
         /** Write it to the dead-letter topic (default: nothing is skipped silently). */
         DEAD_LETTER,

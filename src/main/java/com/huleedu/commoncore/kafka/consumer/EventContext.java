@@ -3,7 +3,7 @@ package com.huleedu.commoncore.kafka.consumer;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Where a record came from, for handlers and observers.
+ * The origin of a record (topic, partition, offset, key, headers) and the attempt, for handlers and observers.
  *
  * @param topic the topic
  * @param partition the partition

@@ -3,7 +3,7 @@ package com.huleedu.commoncore.kafka.consumer;
 import com.huleedu.commoncore.FailureReason;
 
 /**
- * Why a record is being dead-lettered, in the form written to the dead-letter headers.
+ * The cause of a dead-lettering, in the form written to the dead-letter headers.
  *
  * @param reason the failure reason
  * @param exceptionClass fully qualified class name of the exception

@@ -36,7 +36,7 @@ final class RecordProcessor {
     /** MDC key of the event type while a handler runs. */
     static final String MDC_EVENT_TYPE = "event_type";
 
-    /** What became of a record. */
+    /** The result of processing one record. */
     sealed interface Outcome permits Done, RetryAfter {
     }
 
