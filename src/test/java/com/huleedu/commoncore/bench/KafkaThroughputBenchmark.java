@@ -46,8 +46,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * End-to-end Kafka throughput of common-core's publisher and consumer against raw Kafka
  * clients with the same settings, on the same broker and the same topic layout.
  *
- * <p>A timed harness, not JMH: each scenario runs once untimed to warm up, then a number of
- * timed repetitions, alternating which side goes first so that drift in the machine's load
+ * <p>A timed harness, not JMH: each scenario runs untimed repetitions to warm up the clients
+ * and the broker, then a number of timed repetitions, alternating which side goes first so that drift in the machine's load
  * affects both sides alike. Every topic has {@value #PARTITIONS} partitions.
  *
  * <p>Publishing: {@link EventPublisher#publishAsync(PublishRequest)} for every event, then a
@@ -76,17 +76,19 @@ public final class KafkaThroughputBenchmark {
      * @param batchRecords records per repetition for publishing and batch consuming
      * @param commitPerRecordRecords records per repetition of the commit-per-record loop
      * @param warmupRecords records each producer sends before its timed repetition
+     * @param warmupRepetitions untimed repetitions per side before the timed ones, because the
+     *        broker's JVM keeps getting faster for the first few hundred thousand records
      * @param repetitions timed repetitions per side for publishing and batch consuming
      * @param commitPerRecordRepetitions timed repetitions of the commit-per-record loop
      */
-    public record Sizes(int batchRecords, int commitPerRecordRecords, int warmupRecords, int repetitions,
-            int commitPerRecordRepetitions) {
+    public record Sizes(int batchRecords, int commitPerRecordRecords, int warmupRecords, int warmupRepetitions,
+            int repetitions, int commitPerRecordRepetitions) {
 
         /** Sizes of the full run: large enough for stable rates, small enough for the time budget. */
-        public static final Sizes FULL = new Sizes(40_000, 2_000, 5_000, 5, 3);
+        public static final Sizes FULL = new Sizes(40_000, 2_000, 5_000, 3, 5, 3);
 
         /** Sizes of the smoke run, which only proves that every scenario works. */
-        public static final Sizes SMOKE = new Sizes(300, 100, 50, 1, 1);
+        public static final Sizes SMOKE = new Sizes(300, 100, 50, 0, 1, 1);
     }
 
     /**
@@ -173,15 +175,20 @@ public final class KafkaThroughputBenchmark {
         int records = sizes.batchRecords();
         List<Double> publisherRates = new ArrayList<>();
         List<Double> rawRates = new ArrayList<>();
-        for (int repetition = 0; repetition < sizes.repetitions(); repetition++) {
+        int total = sizes.warmupRepetitions() + sizes.repetitions();
+        for (int repetition = 0; repetition < total; repetition++) {
+            boolean timed = repetition >= sizes.warmupRepetitions();
             for (int side = 0; side < 2; side++) {
                 boolean ours = (side + repetition) % 2 == 0;
                 String topic = newTopic(ours ? "bench-publisher" : "bench-producer");
                 double rate = ours
                         ? publishWithPublisher(settings, topic, events.subList(0, warmup), events.subList(warmup, warmup + records))
                         : publishRaw(settings, topic, encoded.subList(0, warmup), encoded.subList(warmup, warmup + records));
-                (ours ? publisherRates : rawRates).add(rate);
-                log.printf("Kafka: repetition %d, %s: %.0f records/s%n", repetition + 1,
+                if (timed) {
+                    (ours ? publisherRates : rawRates).add(rate);
+                }
+                log.printf("Kafka: %s %d, %s: %.0f records/s%n", timed ? "repetition" : "warm-up",
+                        timed ? repetition - sizes.warmupRepetitions() + 1 : repetition + 1,
                         ours ? "EventPublisher" : "raw KafkaProducer", rate);
             }
         }
@@ -243,8 +250,10 @@ public final class KafkaThroughputBenchmark {
         }
         int records = events.size();
         log.printf("Kafka: filled %s with %d records; warming up the consumers%n", topic, records);
-        consumeWithEventConsumer(topic, records);
-        consumeRaw(topic, records, false);
+        for (int repetition = 0; repetition < Math.max(1, sizes.warmupRepetitions()); repetition++) {
+            consumeWithEventConsumer(topic, records);
+            consumeRaw(topic, records, false);
+        }
 
         List<Double> consumerRates = new ArrayList<>();
         List<Double> perPollRates = new ArrayList<>();
