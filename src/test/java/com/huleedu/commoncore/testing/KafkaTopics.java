@@ -2,11 +2,15 @@ package com.huleedu.commoncore.testing;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -58,10 +62,53 @@ public final class KafkaTopics {
             throw new IllegalStateException("Interrupted while creating topic '" + topic + "'", e);
         }
         awaitLeaders(admin, topic, partitions, deadline, timeout);
+        awaitServing(admin, topic, partitions, deadline, timeout);
     }
 
     /**
-     * Waits until the topic exists with {@code partitions} partitions that all have a leader.
+     * Waits until the leader of every partition answers a {@code ListOffsets} request.
+     *
+     * <p>The controller names a leader before the broker has taken the partition over. A produce
+     * request in between fails with {@code NOT_LEADER_OR_FOLLOWER}, and an idempotent producer that
+     * met that error on a brand-new topic was seen to keep failing with {@code
+     * OUT_OF_ORDER_SEQUENCE_NUMBER} until its delivery timeout. {@code ListOffsets} is answered by
+     * the leader's own replica manager, so it succeeds only once produce requests can, and it
+     * writes nothing, so the topic still starts at offset 0.
+     */
+    private static void awaitServing(
+            Admin admin, String topic, int partitions, long deadline, Duration timeout) {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            request.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+        }
+        String lastState = "no answer yet";
+        while (System.nanoTime() < deadline) {
+            try {
+                admin.listOffsets(request)
+                        .all()
+                        .get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                lastState = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(
+                        "Interrupted while waiting for topic '" + topic + "'", e);
+            }
+            sleep(POLL_INTERVAL_MILLIS);
+        }
+        throw new IllegalStateException(
+                "The leaders of topic '"
+                        + topic
+                        + "' did not answer ListOffsets within "
+                        + timeout.toSeconds()
+                        + " s; last error: "
+                        + lastState);
+    }
+
+    /**
+     * Waits until the topic exists with {@code partitions} partitions that all have a leader that
+     * serves requests.
      *
      * @param admin Admin client of the target broker
      * @param topic topic name
@@ -70,7 +117,9 @@ public final class KafkaTopics {
      * @throws IllegalStateException if the topic is not usable in time
      */
     public static void awaitUsable(Admin admin, String topic, int partitions, Duration timeout) {
-        awaitLeaders(admin, topic, partitions, System.nanoTime() + timeout.toNanos(), timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        awaitLeaders(admin, topic, partitions, deadline, timeout);
+        awaitServing(admin, topic, partitions, deadline, timeout);
     }
 
     private static void awaitLeaders(
