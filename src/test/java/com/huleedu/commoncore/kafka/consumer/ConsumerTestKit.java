@@ -51,7 +51,7 @@ final class ConsumerTestKit {
     private ConsumerTestKit() {
     }
 
-    /** A valid spellcheck request whose text contains the secret sentence and a number. */
+    /** Creates a valid spellcheck request whose text contains the secret sentence and a number. */
     static EventEnvelope<SpellcheckRequestedDataV1> request(int number) {
         return FACTORY.create(SpellcheckRequestedDataV1.of(SECRET_TEXT + " nummer " + number, "sv-SE"));
     }
@@ -60,13 +60,13 @@ final class ConsumerTestKit {
         return CODEC.encode(envelope);
     }
 
-    /** The same request with blank text, encoded without validation, as a careless producer would. */
+    /** Encodes a request with blank text without validation, as a careless producer would. */
     static byte[] invalidRequestBytes() {
         EventCodec lenient = EventCodec.builder().validateOnEncode(false).build();
         return lenient.encode(FACTORY.create(SpellcheckRequestedDataV1.of("   ")));
     }
 
-    /** An envelope of an event type this consumer's registry does not know. */
+    /** Encodes an envelope of an event type that the consumer's registry does not contain. */
     static byte[] unknownTypeBytes() {
         String json = new String(encode(request(0)), StandardCharsets.UTF_8)
                 .replace("huleedu.essay.spellcheck.requested.v1", "huleedu.essay.unknown.thing.v1");

@@ -69,7 +69,7 @@ class RecordShapesTest {
     }
 
     @Test
-    void handlerSeesIdsInMdcAndLogsHideText(KafkaBroker broker) throws Exception {
+    void mdcHoldsIdsAndLogsHideText(KafkaBroker broker) throws Exception {
         String topic = UniqueNames.topic("mdc");
         String group = UniqueNames.groupId("mdc");
         broker.createTopic(topic, 1);
