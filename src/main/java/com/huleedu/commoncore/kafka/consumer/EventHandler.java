@@ -11,7 +11,8 @@ import com.huleedu.commoncore.events.EventEnvelope;
  * non-retryable (see {@link NonRetryableException} and
  * {@link ConsumerSettings.Builder#nonRetryable(Class)}), in which case the record goes to the
  * dead-letter topic at once. Delivery is at least once, so a handler must tolerate seeing the
- * same {@code event_id} again. Exception messages end up in logs and dead-letter headers:
+ * same {@code event_id} again. An {@link AssertionError} or {@link LinkageError} from the handler
+ * counts as a failed attempt like an exception; other {@link Error}s stop the consumer. Exception messages end up in logs and dead-letter headers:
  * never put payload text in them.
  *
  * @param <T> the payload type

@@ -109,7 +109,9 @@ final class RecordProcessor {
             @SuppressWarnings("unchecked")
             EventEnvelope<Object> typed = (EventEnvelope<Object>) event;
             handler.handle(typed, context);
-        } catch (Exception e) {
+        } catch (Exception | LinkageError | AssertionError e) {
+            // A failed class load or assertion in handler code is a failure of this record, not
+            // a reason to stop the consumer; only VirtualMachineErrors propagate.
             return handlerFailed(record, context, event, partition, attempt, e);
         } finally {
             MDC.remove(MDC_CORRELATION_ID);
@@ -123,7 +125,7 @@ final class RecordProcessor {
     }
 
     private Outcome handlerFailed(ConsumerRecord<byte[], byte[]> record, EventContext context, EventEnvelope<?> event,
-            TopicPartition partition, int attempt, Exception failure) {
+            TopicPartition partition, int attempt, Throwable failure) {
         if (settings.isNonRetryable(failure)) {
             return deadLetter(record, context, RecordFailure.of(FailureReason.HANDLER_REJECTED, failure, attempt));
         }

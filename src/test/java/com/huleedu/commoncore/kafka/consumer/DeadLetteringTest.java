@@ -168,6 +168,37 @@ class DeadLetteringTest {
     }
 
     @Test
+    void handlerErrorIsRetriedNotFatal(KafkaBroker broker) throws Exception {
+        String topic = UniqueNames.topic("error");
+        String group = UniqueNames.groupId("error");
+        broker.createTopic(topic, 1);
+        broker.createTopic(topic + ".DLQ", 1);
+        EventEnvelope<SpellcheckRequestedDataV1> event = request(1);
+        try (KafkaProducer<byte[], byte[]> producer = ConsumerTestKit.producer(broker)) {
+            send(producer, topic, 0, "a", encode(event), headersOf(event));
+        }
+
+        RecordingObserver observer = new RecordingObserver();
+        AtomicInteger calls = new AtomicInteger();
+        try (EventConsumer consumer = EventConsumer.builder(ConsumerTestKit.settings(broker, group, topic).build(), ConsumerTestKit.CODEC)
+                .handle(SpellcheckRequestedDataV1.class, (received, context) -> {
+                    if (calls.incrementAndGet() == 1) {
+                        throw new NoClassDefFoundError("com/example/MissingSpellchecker");
+                    }
+                })
+                .observer(observer)
+                .build()) {
+            consumer.start();
+            await("offset 1 is committed", () -> observer.lastCommitted(new TopicPartition(topic, 0)) == 1);
+        }
+
+        assertThat(calls).hasValue(2);
+        assertThat(observer.retried).containsExactly(topic + "-0@0");
+        assertThat(observer.handled).containsExactly(topic + "-0@0");
+        assertThat(observer.deadLettered).isEmpty();
+    }
+
+    @Test
     void nonRetryableHandlerFailureSkipsRetries(KafkaBroker broker) throws Exception {
         String topic = UniqueNames.topic("reject");
         String group = UniqueNames.groupId("reject");
