@@ -106,7 +106,8 @@ final class EnvelopeReader {
             throw fields.failure(FailureReason.INVALID_VALUE, "data", "expected an object, found " + WireTypesModule.describe(value));
         }
         if (fields.eventType == null) {
-            TokenBuffer buffer = TokenBuffer.asCopyOfValue(parser);
+            TokenBuffer buffer = new TokenBuffer(parser);
+            buffer.copyCurrentStructure(parser);
             fields.dataBuffer = buffer;
             return;
         }

@@ -133,6 +133,7 @@ public final class BenchmarkMain {
         return scores;
     }
 
+    @SuppressWarnings("rawtypes") // JMH 1.37 declares getSecondaryResults() with the raw Result type.
     private static CodecScore toScore(RunResult result) {
         String benchmark = result.getParams().getBenchmark();
         String[] parts = benchmark.split("\\.");
@@ -141,7 +142,7 @@ public final class BenchmarkMain {
         double nanos = toNanos(primary.getScore(), primary.getScoreUnit());
         double error = toNanos(primary.getScoreError(), primary.getScoreUnit());
         double bytes = Double.NaN;
-        for (Map.Entry<String, Result> secondary : result.getSecondaryResults().entrySet()) {
+        for (var secondary : result.getSecondaryResults().entrySet()) {
             if (secondary.getKey().endsWith("gc.alloc.rate.norm")) {
                 bytes = secondary.getValue().getScore();
             }

@@ -32,6 +32,7 @@ import org.springframework.kafka.support.serializer.JsonSerializer;
  * returns an envelope equal to the original, so the libraries are compared on equal work.
  */
 @State(Scope.Benchmark)
+@SuppressWarnings({"deprecation", "removal"}) // Spring's Jackson 2 JsonSerializer and JsonDeserializer are the baseline on purpose.
 public class CodecFixture {
 
     /** Topic name passed to Spring's serializer and deserializer, which ignore it. */

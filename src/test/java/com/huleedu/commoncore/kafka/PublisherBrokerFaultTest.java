@@ -253,8 +253,12 @@ class PublisherBrokerFaultTest {
         }
 
         @Override
-        public void close() throws InterruptedException {
-            stop();
+        public void close() {
+            try {
+                stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private void sendUntilStopped() {

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -73,7 +74,7 @@ public final class EventConsumer implements AutoCloseable {
         try {
             writer = new DeadLetterWriter(settings, Clock.systemUTC());
         } catch (CommonCoreException e) {
-            consumer.close(Duration.ZERO);
+            consumer.close(CloseOptions.timeout(Duration.ZERO));
             throw e;
         }
         this.deadLetterWriter = writer;
@@ -280,7 +281,7 @@ public final class EventConsumer implements AutoCloseable {
                     settings.groupId(), e.getClass().getName(), e.getMessage());
         } finally {
             try {
-                consumer.close(CLOSE_TIMEOUT);
+                consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
             } catch (RuntimeException e) {
                 LOG.warn("Closing the Kafka consumer of group {} failed: {}: {}", settings.groupId(), e.getClass().getName(), e.getMessage());
             }
