@@ -66,6 +66,8 @@ final class DecodingErrors {
     private static EventDecodingException mappingFailure(JsonMappingException e, String pathPrefix, String eventType) {
         String path = pathOf(pathPrefix, e.getPath());
         Throwable cause = e.getCause();
+
+        // Failures whose message is already safe, or that belong to the parser rather than binding.
         if (e instanceof WireValueException) {
             return new EventDecodingException(FailureReason.INVALID_VALUE, path, eventType, e.getOriginalMessage(), null);
         }
@@ -75,10 +77,13 @@ final class DecodingErrors {
         if (cause instanceof JsonParseException || cause instanceof JsonEOFException) {
             return translate((IOException) cause, path, eventType);
         }
+
         CommonCoreException ours = findCommonCoreCause(e);
         if (ours != null) {
             return new EventDecodingException(ours.reason(), path, eventType, ours.getMessage(), ours);
         }
+
+        // Jackson's own binding failures: keep the kind and the target type, never the message.
         if (e instanceof ValueInstantiationException instantiation) {
             String type = instantiation.getType() == null ? "the payload" : instantiation.getType().getRawClass().getSimpleName();
             String problem = cause == null ? "unknown error" : cause.getClass().getSimpleName();

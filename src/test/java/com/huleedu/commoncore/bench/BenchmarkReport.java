@@ -14,7 +14,7 @@ import java.util.Optional;
  * encode and decode. The range of a ratio combines the ends of JMH's 99.9% error bars, summed
  * for a pair, so it is wider than a real confidence interval. Kafka ranges divide the worst run
  * by the best baseline run and the other way round. A verdict compares the mean ratio with the
- * target and says when the range crosses the target, because then a repeated run could flip it.
+ * target and states when the range crosses the target, because then a repeated run could flip it.
  */
 public final class BenchmarkReport {
 

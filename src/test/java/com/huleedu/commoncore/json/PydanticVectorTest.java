@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every envelope written by Pydantic (listed in vectors/pydantic/MANIFEST.tsv) and
- * common-core's own cases beside them (vectors/common-core/MANIFEST.tsv) through the codec, as
- * each manifest's expected outcome says.
+ * common-core's own cases beside them (vectors/common-core/MANIFEST.tsv) through the codec and
+ * checks the outcome that each manifest expects.
  */
 class PydanticVectorTest {
 

@@ -66,7 +66,7 @@ public final class KafkaTopics {
     }
 
     /**
-     * Waits until the leader of every partition answers a {@code ListOffsets} request.
+     * Waits until the leader of every partition responds to a {@code ListOffsets} request.
      *
      * <p>The controller names a leader before the broker has taken the partition over. A produce
      * request in between fails with {@code NOT_LEADER_OR_FOLLOWER}, and an idempotent producer that
