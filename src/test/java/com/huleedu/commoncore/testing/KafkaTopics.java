@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Topic helpers for tests: create a topic and wait until producers and consumers can use it.
@@ -71,7 +72,7 @@ public final class KafkaTopics {
      * <p>The controller names a leader before the broker has taken the partition over. A produce
      * request in between fails with {@code NOT_LEADER_OR_FOLLOWER}, and an idempotent producer that
      * met that error on a brand-new topic was seen to keep failing with {@code
-     * OUT_OF_ORDER_SEQUENCE_NUMBER} until its delivery timeout. {@code ListOffsets} is answered by
+     * OUT_OF_ORDER_SEQUENCE_NUMBER} until its delivery timeout. {@code ListOffsets} is handled by
      * the leader's own replica manager, so it succeeds only once produce requests can, and it
      * writes nothing, so the topic still starts at offset 0.
      */
@@ -81,29 +82,22 @@ public final class KafkaTopics {
         for (int partition = 0; partition < partitions; partition++) {
             request.put(new TopicPartition(topic, partition), OffsetSpec.latest());
         }
-        String lastState = "no answer yet";
-        while (System.nanoTime() < deadline) {
-            try {
-                admin.listOffsets(request)
-                        .all()
-                        .get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                lastState = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(
-                        "Interrupted while waiting for topic '" + topic + "'", e);
-            }
-            sleep(POLL_INTERVAL_MILLIS);
-        }
-        throw new IllegalStateException(
-                "The leaders of topic '"
-                        + topic
-                        + "' did not answer ListOffsets within "
-                        + timeout.toSeconds()
-                        + " s; last error: "
-                        + lastState);
+        pollUntil(
+                topic,
+                deadline,
+                () -> {
+                    admin.listOffsets(request)
+                            .all()
+                            .get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+                    return null;
+                },
+                lastState ->
+                        "The leaders of topic '"
+                                + topic
+                                + "' did not answer ListOffsets within "
+                                + timeout.toSeconds()
+                                + " s; last error: "
+                                + lastState);
     }
 
     /**
@@ -124,18 +118,48 @@ public final class KafkaTopics {
 
     private static void awaitLeaders(
             Admin admin, String topic, int partitions, long deadline, Duration timeout) {
-        String lastState = "no description yet";
+        pollUntil(
+                topic,
+                deadline,
+                () -> {
+                    TopicDescription description =
+                            admin.describeTopics(List.of(topic))
+                                    .allTopicNames()
+                                    .get(remainingMillis(deadline), TimeUnit.MILLISECONDS)
+                                    .get(topic);
+                    return hasAllLeaders(description, partitions) ? null : description.toString();
+                },
+                lastState ->
+                        "Topic '"
+                                + topic
+                                + "' did not get a leader for all "
+                                + partitions
+                                + " partitions within "
+                                + timeout.toSeconds()
+                                + " s; last state: "
+                                + lastState);
+    }
+
+    /** One check of a wait: {@code null} when the condition holds, else the state seen. */
+    @FunctionalInterface
+    private interface Check {
+        String run() throws ExecutionException, TimeoutException, InterruptedException;
+    }
+
+    /**
+     * Repeats {@code check} every {@value #POLL_INTERVAL_MILLIS} ms until it returns {@code null}
+     * or the deadline passes, then fails with the message built from the last state or error.
+     */
+    private static void pollUntil(
+            String topic, long deadline, Check check, Function<String, String> timeoutMessage) {
+        String lastState = "no answer yet";
         while (System.nanoTime() < deadline) {
             try {
-                TopicDescription description =
-                        admin.describeTopics(List.of(topic))
-                                .allTopicNames()
-                                .get(remainingMillis(deadline), TimeUnit.MILLISECONDS)
-                                .get(topic);
-                if (hasAllLeaders(description, partitions)) {
+                String state = check.run();
+                if (state == null) {
                     return;
                 }
-                lastState = description.toString();
+                lastState = state;
             } catch (ExecutionException | TimeoutException e) {
                 lastState = e.toString();
             } catch (InterruptedException e) {
@@ -145,15 +169,7 @@ public final class KafkaTopics {
             }
             sleep(POLL_INTERVAL_MILLIS);
         }
-        throw new IllegalStateException(
-                "Topic '"
-                        + topic
-                        + "' did not get a leader for all "
-                        + partitions
-                        + " partitions within "
-                        + timeout.toSeconds()
-                        + " s; last state: "
-                        + lastState);
+        throw new IllegalStateException(timeoutMessage.apply(lastState));
     }
 
     private static boolean hasAllLeaders(TopicDescription description, int partitions) {
