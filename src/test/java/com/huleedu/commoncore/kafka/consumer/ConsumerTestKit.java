@@ -104,6 +104,22 @@ final class ConsumerTestKit {
                 .consumerProperty(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
     }
 
+    /**
+     * Runs a consumer of spellcheck requests until the observer saw partition 0 of {@code topic}
+     * committed at {@code nextOffset}, then closes it.
+     */
+    static void consumeUntilCommitted(ConsumerSettings settings, EventHandler<SpellcheckRequestedDataV1> handler,
+            RecordingObserver observer, String topic, long nextOffset) throws InterruptedException {
+        TopicPartition partition = new TopicPartition(topic, 0);
+        try (EventConsumer consumer = EventConsumer.builder(settings, CODEC)
+                .handle(SpellcheckRequestedDataV1.class, handler)
+                .observer(observer)
+                .build()) {
+            consumer.start();
+            await("offset " + nextOffset + " is committed", () -> observer.lastCommitted(partition) == nextOffset);
+        }
+    }
+
     /** Reads every record of a topic from the beginning until {@code expected} arrived or the wait ends. */
     static List<ConsumerRecord<byte[], byte[]>> readAll(KafkaBroker broker, String topic, int expected) {
         Map<String, Object> config = new HashMap<>(broker.clientProperties());

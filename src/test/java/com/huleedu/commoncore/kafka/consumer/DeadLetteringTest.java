@@ -59,13 +59,7 @@ class DeadLetteringTest {
 
         RecordingObserver observer = new RecordingObserver();
         TopicPartition partition = new TopicPartition(topic, 0);
-        try (EventConsumer consumer = EventConsumer.builder(ConsumerTestKit.settings(broker, group, topic).build(), ConsumerTestKit.CODEC)
-                .handle(SpellcheckRequestedDataV1.class, (event, context) -> { })
-                .observer(observer)
-                .build()) {
-            consumer.start();
-            await("offset 3 is committed", () -> observer.lastCommitted(partition) == 3);
-        }
+        ConsumerTestKit.consumeUntilCommitted(ConsumerTestKit.settings(broker, group, topic).build(), (event, context) -> { }, observer, topic, 3);
 
         assertThat(observer.handled).containsExactly(topic + "-0@0", topic + "-0@2");
         assertThat(observer.deadLettered).containsExactly(topic + "-0@1");
@@ -139,21 +133,15 @@ class DeadLetteringTest {
 
         RecordingObserver observer = new RecordingObserver();
         Map<String, Integer> calls = new HashMap<>();
-        try (EventConsumer consumer = EventConsumer.builder(ConsumerTestKit.settings(broker, group, topic).build(), ConsumerTestKit.CODEC)
-                .handle(SpellcheckRequestedDataV1.class, (event, context) -> {
-                    int call = calls.merge(event.eventId().toString(), 1, Integer::sum);
-                    if (event.eventId().equals(failing.eventId())) {
-                        throw new IllegalStateException("store unavailable");
-                    }
-                    if (call < 3) {
-                        throw new IllegalStateException("store busy");
-                    }
-                })
-                .observer(observer)
-                .build()) {
-            consumer.start();
-            await("offset 2 is committed", () -> observer.lastCommitted(new TopicPartition(topic, 0)) == 2);
-        }
+        ConsumerTestKit.consumeUntilCommitted(ConsumerTestKit.settings(broker, group, topic).build(), (event, context) -> {
+            int call = calls.merge(event.eventId().toString(), 1, Integer::sum);
+            if (event.eventId().equals(failing.eventId())) {
+                throw new IllegalStateException("store unavailable");
+            }
+            if (call < 3) {
+                throw new IllegalStateException("store busy");
+            }
+        }, observer, topic, 2);
 
         assertThat(calls).containsEntry(failing.eventId().toString(), 3).containsEntry(recovering.eventId().toString(), 3);
         assertThat(observer.handled).containsExactly(topic + "-0@1");
@@ -180,17 +168,11 @@ class DeadLetteringTest {
 
         RecordingObserver observer = new RecordingObserver();
         AtomicInteger calls = new AtomicInteger();
-        try (EventConsumer consumer = EventConsumer.builder(ConsumerTestKit.settings(broker, group, topic).build(), ConsumerTestKit.CODEC)
-                .handle(SpellcheckRequestedDataV1.class, (received, context) -> {
-                    if (calls.incrementAndGet() == 1) {
-                        throw new NoClassDefFoundError("com/example/MissingSpellchecker");
-                    }
-                })
-                .observer(observer)
-                .build()) {
-            consumer.start();
-            await("offset 1 is committed", () -> observer.lastCommitted(new TopicPartition(topic, 0)) == 1);
-        }
+        ConsumerTestKit.consumeUntilCommitted(ConsumerTestKit.settings(broker, group, topic).build(), (received, context) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new NoClassDefFoundError("com/example/MissingSpellchecker");
+            }
+        }, observer, topic, 1);
 
         assertThat(calls).hasValue(2);
         assertThat(observer.retried).containsExactly(topic + "-0@0");
@@ -214,19 +196,13 @@ class DeadLetteringTest {
         RecordingObserver observer = new RecordingObserver();
         AtomicInteger calls = new AtomicInteger();
         ConsumerSettings settings = ConsumerTestKit.settings(broker, group, topic).nonRetryable(UnsupportedOperationException.class).build();
-        try (EventConsumer consumer = EventConsumer.builder(settings, ConsumerTestKit.CODEC)
-                .handle(SpellcheckRequestedDataV1.class, (event, context) -> {
-                    calls.incrementAndGet();
-                    if (event.eventId().equals(first.eventId())) {
-                        throw new NonRetryableException("essay belongs to a deleted course");
-                    }
-                    throw new UnsupportedOperationException("language not offered");
-                })
-                .observer(observer)
-                .build()) {
-            consumer.start();
-            await("offset 2 is committed", () -> observer.lastCommitted(new TopicPartition(topic, 0)) == 2);
-        }
+        ConsumerTestKit.consumeUntilCommitted(settings, (event, context) -> {
+            calls.incrementAndGet();
+            if (event.eventId().equals(first.eventId())) {
+                throw new NonRetryableException("essay belongs to a deleted course");
+            }
+            throw new UnsupportedOperationException("language not offered");
+        }, observer, topic, 2);
 
         assertThat(calls).hasValue(2);
         assertThat(observer.retried).isEmpty();
@@ -248,13 +224,7 @@ class DeadLetteringTest {
         }
 
         RecordingObserver observer = new RecordingObserver();
-        try (EventConsumer consumer = EventConsumer.builder(ConsumerTestKit.settings(broker, group, topic).build(), ConsumerTestKit.CODEC)
-                .handle(SpellcheckRequestedDataV1.class, (event, context) -> { })
-                .observer(observer)
-                .build()) {
-            consumer.start();
-            await("offset 1 is committed", () -> observer.lastCommitted(new TopicPartition(topic, 0)) == 1);
-        }
+        ConsumerTestKit.consumeUntilCommitted(ConsumerTestKit.settings(broker, group, topic).build(), (event, context) -> { }, observer, topic, 1);
 
         ConsumerRecord<byte[], byte[]> parked = readAll(broker, topic + ".DLQ", 1).get(0);
         for (String name : DeadLetterHeaders.ALL) {

@@ -55,13 +55,7 @@ class RecordShapesTest {
         }
 
         RecordingObserver observer = new RecordingObserver();
-        try (EventConsumer consumer = EventConsumer.builder(ConsumerTestKit.settings(broker, group, topic).build(), ConsumerTestKit.CODEC)
-                .handle(SpellcheckRequestedDataV1.class, (event, context) -> { })
-                .observer(observer)
-                .build()) {
-            consumer.start();
-            await("offset 2 is committed", () -> observer.lastCommitted(new TopicPartition(topic, 0)) == 2);
-        }
+        ConsumerTestKit.consumeUntilCommitted(ConsumerTestKit.settings(broker, group, topic).build(), (event, context) -> { }, observer, topic, 2);
 
         assertThat(observer.handled).containsExactly(topic + "-0@0", topic + "-0@1");
         assertThat(observer.handledEventIds).containsExactly("5f0c7a52-1b2e-4c8d-9a41-3f6e2d7b8c90", odd.eventId().toString());
